@@ -130,13 +130,7 @@ function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
    * join with it and `issuer` endorse it (then switched off before its first pass).
    */
   async function codeFor(issuer: SyncConnection, manager: Session, name: string) {
-    const issued = await addComputer(
-      issuer,
-      callsOf(issuer),
-      manager,
-      { admin: couch().admin, name, homeAuthorityPem: rig.homeAuthorityPem() },
-      now,
-    );
+    const issued = await addComputer(issuer, callsOf(issuer), manager, rig.addition(name), now);
     if (!issued.ok) throw new Error(issued.error.message);
     const pending = createPendingAdditions();
     pending.add(issued.value);

@@ -218,6 +218,13 @@ describe('the pairing bundle, versions 2 and 3, and the join request', () => {
     pairingId: 'k7q2m9xa',
     words: ['river', 'candy', 'maple', 'orbit', 'velvet', 'sugar'],
   });
+  /** What sealing and opening this pairing take, but the bundle and the envelope. */
+  const sealingInput = async () => ({
+    keys: await derivePairingKeys(code(), 'oak-house'),
+    pairingId: 'k7q2m9xa',
+    database: 'oak-house',
+    expiresAt: '2026-12-02T10:00:00.000Z',
+  });
   const bundle: PairingBundle = {
     v: 2,
     homeId: 'home-1',
@@ -228,13 +235,7 @@ describe('the pairing bundle, versions 2 and 3, and the join request', () => {
   };
 
   it('carries the root computer’s key digest, and refuses a version 2 bundle without it', async () => {
-    const keys = await derivePairingKeys(code(), 'oak-house');
-    const input = {
-      keys,
-      pairingId: 'k7q2m9xa',
-      database: 'oak-house',
-      expiresAt: '2026-12-02T10:00:00.000Z',
-    };
+    const input = await sealingInput();
     const envelope = await sealPairing({ ...input, bundle });
     const now = new Date('2026-12-01T12:00:00.000Z');
     expect(await openPairing({ ...input, envelope, now })).toEqual({ ok: true, bundle });
@@ -243,13 +244,7 @@ describe('the pairing bundle, versions 2 and 3, and the join request', () => {
   });
 
   it('version 3 carries the home CA’s certificate, one certificate and nothing else', async () => {
-    const keys = await derivePairingKeys(code(), 'oak-house');
-    const input = {
-      keys,
-      pairingId: 'k7q2m9xa',
-      database: 'oak-house',
-      expiresAt: '2026-12-02T10:00:00.000Z',
-    };
+    const input = await sealingInput();
     // As long as the home CA's own: a 2048-bit RSA certificate is about 1,200 characters.
     const homeAuthorityPem = `-----BEGIN CERTIFICATE-----\n${'QUJD'.repeat(400)}\n-----END CERTIFICATE-----\n`;
     const withCa: PairingBundle = { ...bundle, v: 3, homeAuthorityPem };

@@ -28,6 +28,10 @@ export function couchTestRig(folderPrefix: string) {
     await started?.close();
     await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
   });
+  const homeAuthorityPem = (): string => {
+    if (!homeCa) throw new Error('The home CA is made before the tests.');
+    return homeCa;
+  };
   const couch = (): CouchTestServer => {
     if (!started) throw new Error('The CouchDB test server has not started.');
     return started;
@@ -37,10 +41,9 @@ export function couchTestRig(folderPrefix: string) {
     /** The server settings a computer is given: the home's database, trusting the test server's CA. */
     server: () => ({ serverUrl: couch().origin, database: homeDatabase, caCertificatePem: couch().caPem }),
     /** The home CA's certificate, as the manager's computer puts it in a new computer's code. */
-    homeAuthorityPem: (): string => {
-      if (!homeCa) throw new Error('The home CA is made before the tests.');
-      return homeCa;
-    },
+    homeAuthorityPem,
+    /** What the manager gives to add a computer called `name`: the admin's sign-in, the name, the CA. */
+    addition: (name: string) => ({ admin: couch().admin, name, homeAuthorityPem: homeAuthorityPem() }),
     /** A computer's main-process sync service in a new temporary folder. */
     syncService: async (protectedStorage = inMemoryProtectedStorage()) => {
       const folder = await mkdtemp(join(tmpdir(), folderPrefix));

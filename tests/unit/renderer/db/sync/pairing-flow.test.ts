@@ -28,7 +28,7 @@ import { standInAccountKeys, testSession } from '../test-session';
  * them: each with its own records, device keys, mirror and main process (its sync service).
  */
 
-const { couch, server, syncService, homeAuthorityPem } = couchTestRig('family-links-pairing-');
+const { couch, server, syncService, addition, homeAuthorityPem } = couchTestRig('family-links-pairing-');
 // The main process checks a code's expiry against its own clock.
 const now = new Date();
 const computer = pairedComputers(syncService);
@@ -74,25 +74,11 @@ describe('setting up, adding, joining and removing computers', () => {
     };
     await push();
 
-    expect(
-      await addComputer(
-        officeSync,
-        calls,
-        manager,
-        { admin, name: '  ', homeAuthorityPem: homeAuthorityPem() },
-        now,
-      ),
-    ).toMatchObject({
+    expect(await addComputer(officeSync, calls, manager, addition('  '), now)).toMatchObject({
       ok: false,
       error: { code: 'invalid' },
     });
-    const issued = await addComputer(
-      officeSync,
-      calls,
-      manager,
-      { admin, name: 'Front desk', homeAuthorityPem: homeAuthorityPem() },
-      now,
-    );
+    const issued = await addComputer(officeSync, calls, manager, addition('Front desk'), now);
     if (!issued.ok) throw new Error(issued.error.message);
     expect(issued.value.text).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4} {2}[a-z]+( [a-z]+){5}$/);
     // Kept by the app, not the panel: no panel is open while the front desk joins.
@@ -191,13 +177,7 @@ describe('setting up, adding, joining and removing computers', () => {
 
     // A code past its expiry: the computer that joined with it is never endorsed.
     const staffRoom = await computer('staff-room');
-    const late = await addComputer(
-      officeSync,
-      calls,
-      manager,
-      { admin, name: 'Staff room', homeAuthorityPem: homeAuthorityPem() },
-      now,
-    );
+    const late = await addComputer(officeSync, calls, manager, addition('Staff room'), now);
     if (!late.ok) throw new Error(late.error.message);
     pending.add(late.value);
     const joinedLate = await joinHome(
@@ -243,13 +223,7 @@ describe('setting up, adding, joining and removing computers', () => {
     const deskMain = await syncService();
     const frontDesk = pairedComputer('front-desk-again', deskMain, opened);
     const deskMirror = (database: string) => openMirror(`front-desk-again-${database}`);
-    const issued = await addComputer(
-      officeSync,
-      office.calls,
-      manager,
-      { admin, name: 'Front desk', homeAuthorityPem: homeAuthorityPem() },
-      now,
-    );
+    const issued = await addComputer(officeSync, office.calls, manager, addition('Front desk'), now);
     if (!issued.ok) throw new Error(issued.error.message);
     const pending = createPendingAdditions();
     pending.add(issued.value);

@@ -25,7 +25,7 @@ import { standInAccountKeys, testSession } from '../test-session';
  * cancelled or expires, and taken off the server with its membership when the next code is made.
  */
 
-const { couch, server, syncService, homeAuthorityPem } = couchTestRig('family-links-stale-users-');
+const { couch, server, syncService, addition } = couchTestRig('family-links-stale-users-');
 const opened = databasesClosedAfterEach();
 const now = new Date();
 
@@ -56,16 +56,9 @@ describe('server users of codes whose computer never joined', () => {
     expect(await setUpSync(db, calls, store, manager, input, now)).toMatchObject({ ok: true });
     const office = await connectSync(db, api, store, () => openMirror(`office-stale-${crypto.randomUUID()}`));
     if (!office) throw new Error('The office is not connected');
-    const admin = couch().admin;
 
     // Cancelled before anyone used it: the pairing is gone and the code's password no longer signs in.
-    const cancelled = await addComputer(
-      office,
-      calls,
-      manager,
-      { admin, name: 'Front desk', homeAuthorityPem: homeAuthorityPem() },
-      now,
-    );
+    const cancelled = await addComputer(office, calls, manager, addition('Front desk'), now);
     if (!cancelled.ok) throw new Error(cancelled.error.message);
     expect(await members()).toContain(cancelled.value.computerUser);
     expect(await endAddition(office, calls, manager, cancelled.value, 'cancelled', now)).toEqual({
@@ -78,13 +71,7 @@ describe('server users of codes whose computer never joined', () => {
 
     // Collected by a computer that never finished (half-joined): its user has a password only that
     // computer knows, so it stays until the manager makes a new code for the same name.
-    const halfJoined = await addComputer(
-      office,
-      calls,
-      manager,
-      { admin, name: 'Staff room', homeAuthorityPem: homeAuthorityPem() },
-      now,
-    );
+    const halfJoined = await addComputer(office, calls, manager, addition('Staff room'), now);
     if (!halfJoined.ok) throw new Error(halfJoined.error.message);
     // The next code, whatever its name, takes the cancelled code's user off the server.
     expect(halfJoined.value.removedUsers).toEqual([cancelled.value.computerUser]);
@@ -107,22 +94,10 @@ describe('server users of codes whose computer never joined', () => {
     });
 
     // A third code, for somewhere else, is left alone by a new code for the staff room.
-    const kitchen = await addComputer(
-      office,
-      calls,
-      manager,
-      { admin, name: 'Kitchen', homeAuthorityPem: homeAuthorityPem() },
-      now,
-    );
+    const kitchen = await addComputer(office, calls, manager, addition('Kitchen'), now);
     if (!kitchen.ok) throw new Error(kitchen.error.message);
 
-    const again = await addComputer(
-      office,
-      calls,
-      manager,
-      { admin, name: 'staff room ', homeAuthorityPem: homeAuthorityPem() },
-      now,
-    );
+    const again = await addComputer(office, calls, manager, addition('staff room '), now);
     if (!again.ok) throw new Error(again.error.message);
     expect(again.value.removedUsers).toEqual([halfJoined.value.computerUser]);
     const left = await members();
@@ -146,13 +121,7 @@ describe('server users of codes whose computer never joined', () => {
     expect(await actions(db)).toContain('sync.code-expired');
     const kitchenSignIn = { name: kitchen.value.computerUser, password: kitchen.value.keys.joinPassword };
     expect((await couch().call('GET', `/${homeDatabase}/`, undefined, kitchenSignIn)).status).toBe(401);
-    const next = await addComputer(
-      office,
-      calls,
-      manager,
-      { admin, name: 'Hall', homeAuthorityPem: homeAuthorityPem() },
-      now,
-    );
+    const next = await addComputer(office, calls, manager, addition('Hall'), now);
     if (!next.ok) throw new Error(next.error.message);
     expect(next.value.removedUsers).toEqual([kitchen.value.computerUser]);
     expect(await members()).not.toContain(kitchen.value.computerUser);

@@ -26,7 +26,7 @@ import { testSession } from '../test-session';
  * ways, its pull carrying on from the first pull's checkpoint rather than the start.
  */
 
-const { couch, server, syncService, homeAuthorityPem } = couchTestRig('family-links-joining-pull-');
+const { couch, server, syncService, addition } = couchTestRig('family-links-joining-pull-');
 const now = new Date();
 const computer = pairedComputers(syncService);
 
@@ -66,13 +66,7 @@ describe('a joining computer’s first pull', () => {
     await publishRegistry(officeSync);
     await pumpChanges(office.db, officeSync.mirror, officeSync.keys, officeSync.home.device);
     await replicateOnce(officeSync.mirror, remoteOf(officeSync));
-    const issued = await addComputer(
-      officeSync,
-      calls,
-      manager,
-      { admin, name: 'Front desk', homeAuthorityPem: homeAuthorityPem() },
-      now,
-    );
+    const issued = await addComputer(officeSync, calls, manager, addition('Front desk'), now);
     if (!issued.ok) throw new Error(issued.error.message);
 
     // The front desk takes its server user with the code and keeps the home's key: joining.
