@@ -23,8 +23,8 @@ import { serialQueue } from '../serial-queue';
  *   reads as damaged (manager-only requests then stop, and the log says why) rather than as
  *   unknown. Before that, a first run tried again after failing half-way, or a join after it,
  *   may replace the CA the failed first run left; nothing replaces one learnt by joining.
- * - a CA made here once a home exists is never learnt: only a first run makes one, so a made CA
- *   on a computer with a home is someone at the keyboard giving the main process a CA of their own.
+ * - a CA made here once a home exists is not learnt by being made: only a first run makes one,
+ *   so one made on a computer with a home is someone at the keyboard offering a CA of their own.
  *
  * Each time it is learnt is a line in `home-authority-history.jsonl`.
  */
