@@ -10,7 +10,7 @@ import { serialQueue } from '../serial-queue';
 /**
  * The home CA this computer trusts for manager-only requests, kept by the main process in its own
  * folder and MAC'd with its own key, and the people whose certificates it no longer accepts for
- * them. The page never tells the main process which CA to trust:
+ * them. Once a home is set up here, nothing the page sends changes which CA it trusts:
  *
  * - it is learnt when the main process makes the CA (first run, before any home is set up here);
  *   when a new computer joins the home's computers, from the CA the code's sealed bundle carries

@@ -408,8 +408,8 @@ export type PullProgress = {
  * own new keys, takes over its server user with a password only it knows (its main process then
  * learns the home CA the code carried), copies the whole home and the staff accounts, asks the
  * issuing computer to endorse its key, and puts the records in place, reporting records so far
- * of the total. Until the end this computer is `joining`: staff
- * cannot sign in on a half-pulled home, and a restart says how to finish.
+ * of the total. Until the end this computer is `joining`: staff cannot sign in on a half-pulled
+ * home, and a restart says how to finish.
  */
 export async function joinHome(
   db: FamilyLinksDb,
