@@ -143,6 +143,31 @@ describe('joining with a code', () => {
     // Nothing was tried against the server named: the refusal comes before any connection.
     expect(rig.log.map((entry) => entry.message).join('\n')).not.toMatch(/127\.0\.0\.1:1/);
   });
+
+  it('teaches a new computer no CA from a join that did not complete, nor anything but one CA', async () => {
+    const rig = mainRig({ now: () => start });
+    const code = generatePairingCode((count) => crypto.getRandomValues(new Uint8Array(count)));
+    const keys = await derivePairingKeys(code, 'oak-house');
+    const join = {
+      server: { serverUrl: 'https://127.0.0.1:1/', database: 'oak-house' },
+      pairingId: code.pairingId,
+      joinPassword: keys.joinPassword,
+    };
+    // No server there: the join fails, and the CA it carried is not trusted.
+    const failed = await rig.value('sync:complete-join', {
+      ...join,
+      homeAuthorityPem: home.ca.authority.certificatePem,
+    });
+    expect(failed).toMatchObject({ outcome: 'failed' });
+    expect(await rig.value('auth:home-authority', {})).toEqual({ state: 'none' });
+    // What is not one certificate never reaches the service.
+    const manager = home.manager.credential.certificateChainPem;
+    for (const homeAuthorityPem of [manager.join(''), 'not a certificate', `${'A'.repeat(16_400)}`])
+      expect(await rig.call('sync:complete-join', { ...join, homeAuthorityPem })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-request' },
+      });
+  });
 });
 
 describe('connecting this computer again as a named server user', () => {
