@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './harness/fixtures';
@@ -346,16 +347,35 @@ test('a computer made to trust a certificate authority of someone else’s is na
   await expect(home.overview).not.toContainText('certificate authority');
 
   // Someone with the files removes the computer's record of the home's CA (IT's own recovery step),
-  // then, from DevTools, makes a CA of their own, which the main process learns as the home's.
+  // then, from DevTools, makes a CA of their own. On a computer with a home, making one teaches the
+  // main process nothing: it knows no CA, and the home says so.
   await rm(join(app.tempDir, 'user-data', 'home-authority.json'));
-  const theirs = await app.api('signing:create-authority', {
+  const secret = 'ab'.repeat(32);
+  const theirs = await app.api('signing:create-authority', { homeName: 'Not the home', secret });
+  if (!theirs.ok) throw new Error(theirs.error.message);
+  const log = await AuditLogPage.open(app.page);
+  await expect(log.heading).toBeVisible();
+  await frame.open('Home');
+  await expect(home.overview).toContainText(
+    'This computer does not know the home’s certificate authority yet',
+  );
+
+  // Issuing a certificate with it still teaches a computer that knows none (as a joined computer
+  // from before codes carried the CA learns the home's), so it is learnt as the home's.
+  const issued = await app.api('signing:issue-certificate', {
+    authority: {
+      encryptedKey: theirs.value.authority.encryptedKey,
+      certificatePem: theirs.value.authority.certificatePem,
+    },
+    authoritySecret: secret,
+    staff: { id: randomUUID(), name: 'Not a manager here', roles: ['registeredManager'] },
     homeName: 'Not the home',
-    secret: 'ab'.repeat(32),
+    secret: 'cd'.repeat(32),
   });
-  expect(theirs.ok).toBe(true);
+  expect(issued).toMatchObject({ ok: true, value: { outcome: 'issued' } });
 
   // Coming back to the home reads it again.
-  const log = await AuditLogPage.open(app.page);
+  await AuditLogPage.open(app.page);
   await expect(log.heading).toBeVisible();
   await frame.open('Home');
   await expect(home.overview).toContainText(
