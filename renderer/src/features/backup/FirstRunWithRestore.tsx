@@ -41,6 +41,10 @@ export function FirstRunWithRestore({
           Moving to a new computer, or starting again after a loss? If the home already uses Family Links,
           restore its records from a backup instead of setting up a new home.
         </p>
+        <p>
+          If the home’s computers sync with a server and one of them is still in use, join them instead: a
+          computer restored from a backup cannot join them afterwards.
+        </p>
         <button type="button" className="button button--secondary" onClick={() => setIsRestoring(true)}>
           Restore from a backup…
         </button>

@@ -45,7 +45,7 @@ export function useRestoreFromBackup() {
       const rows = result.value.manifest.tables.reduce((sum, table) => sum + table.rows, 0);
       // A backup made while sync was set up leaves this computer's sync state behind (restore-backup.ts).
       const sync = result.value.syncLeftBehind
-        ? ' This computer was syncing with the home’s other computers when the backup was made: sync is now off here, and the other computers’ records are unchanged. To sync again, add this computer to the home again as a new computer.'
+        ? ' This computer was syncing with the home’s other computers when the backup was made: sync is now off here, and the other computers’ records are unchanged. A computer restored from a backup cannot join them again. If they are still in use, their records are newer than this backup: record nothing more here, and contact Family Links support.'
         : '';
       rememberRestoreNotice(
         `Restored ${rows.toLocaleString('en-GB')} records from ${result.value.fileName}.${sync} Sign in as usual.`,
