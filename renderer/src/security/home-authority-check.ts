@@ -20,21 +20,20 @@ export async function checkHomeAuthority(session: Session): Promise<HomeAuthorit
 
 async function compareHomeAuthority(
   session: Session,
-): Promise<{ readonly match: HomeAuthorityMatch; readonly authorityPem?: string }> {
+): Promise<{ readonly match: HomeAuthorityMatch; readonly authorityPem: string | undefined }> {
   const api = windowApi();
-  if (!api) return { match: 'unchecked' };
+  if (!api) return { match: 'unchecked', authorityPem: undefined };
   // The manager's home waits for this answer: a bridge that fails gives "cannot say", not nothing.
   const [held, proofKey] = await Promise.all([
     api['auth:home-authority']({}).catch(() => undefined),
     proofKeyOf(session),
   ]);
-  if (!held?.ok) return { match: 'unchecked' };
+  if (!held?.ok) return { match: 'unchecked', authorityPem: undefined };
   const authorityPem = proofKey?.certificateChainPem.at(-1);
   const der = authorityPem === undefined ? undefined : certificateDerBase64(authorityPem);
   const own =
     der === undefined ? undefined : hexOf(await crypto.subtle.digest('SHA-256', base64ToBytes(der)));
-  const match = homeAuthorityMatch(held.value, own);
-  return authorityPem === undefined ? { match } : { match, authorityPem };
+  return { match: homeAuthorityMatch(held.value, own), authorityPem };
 }
 
 /**
@@ -45,8 +44,9 @@ async function compareHomeAuthority(
  */
 export async function sharedHomeAuthority(session: Session): Promise<Result<string>> {
   const { match, authorityPem } = await compareHomeAuthority(session);
-  if (match === 'matches' && authorityPem !== undefined) return ok(authorityPem);
-  return fail('forbidden', notSharedBecause[match === 'matches' ? 'unchecked' : match]);
+  if (match !== 'matches') return fail('forbidden', notSharedBecause[match]);
+  // A match is made from this chain's CA, so it is there.
+  return authorityPem === undefined ? fail('forbidden', notSharedBecause.unchecked) : ok(authorityPem);
 }
 
 const notSharedBecause: Record<Exclude<HomeAuthorityMatch, 'matches'>, string> = {
